@@ -1,0 +1,43 @@
+"""Who may see and change what: every access rule of the portal lives here.
+
+Views, admin classes and imports ask these functions and never check ownership themselves.
+A Kepala Puskesmas reaches only her own puskesmas: another's is answered with 404, so its
+existence does not leak. Dinkes roles (Admin, Staf, Pimpinan) reach the whole city.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.models import User
+from accounts.roles import CITY_ROLES, Role
+from regions.models import Puskesmas
+
+
+def sees_whole_city(user: User) -> bool:
+    return user.is_active and bool(user.roles & CITY_ROLES)
+
+
+def own_puskesmas(user: User) -> Puskesmas | None:
+    """The puskesmas a Kepala Puskesmas works for; None for everyone else."""
+    if user.is_active and user.has_role(Role.KEPALA_PUSKESMAS):
+        return user.puskesmas
+    return None
+
+
+def puskesmas_for_user(user: User) -> QuerySet[Puskesmas]:
+    """The puskesmas whose reports the user may see: the city's, her own, or none."""
+    if sees_whole_city(user):
+        return Puskesmas.objects.all()
+    own = own_puskesmas(user)
+    return Puskesmas.objects.filter(pk=own.pk) if own else Puskesmas.objects.none()
+
+
+def get_puskesmas_for_user(user: User, code: str) -> Puskesmas:
+    """The puskesmas with `code` if the user may see it, else 404."""
+    return get_object_or_404(puskesmas_for_user(user).select_related("kecamatan"), code=code)
+
+
+def can_use_admin(user: User) -> bool:
+    return user.is_active and user.is_staff
