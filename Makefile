@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	@$(PY) scripts/make_env.py > $@
 	@echo "Wrote .env for development (DJANGO_DEBUG=true, a new random DJANGO_SECRET_KEY)."
 
-locale/id/LC_MESSAGES/django.mo: locale/id/LC_MESSAGES/django.po $(VENV)/.installed
+locale/id/LC_MESSAGES/django.mo: locale/id/LC_MESSAGES/django.po locale_libraries/id/LC_MESSAGES/django.po $(VENV)/.installed
 	$(MANAGE) compilemessages -v 0 --ignore=.venv --ignore=node_modules
 
 db:

@@ -95,6 +95,8 @@ else:
             "HOST": str((BASE_DIR / ".pgdata").resolve()),
         }
     }
+# Parallel test runs on one server (e.g. two checkouts) need distinct test databases.
+DATABASES["default"]["TEST"] = {"NAME": env.str("DJANGO_TEST_DATABASE", default="") or None}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -159,7 +161,8 @@ if env.bool("DJANGO_BEHIND_PROXY", default=HTTPS):
 # Bahasa Indonesia first; English as the second language.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the portal's own strings; locale_libraries/: libraries that ship no Indonesian.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True

@@ -112,7 +112,7 @@ def population_table(*, kelurahan: QuerySet[Kelurahan], years: int = 3) -> Popul
         for group, label in Group.choices
         if any((group, year) in totals for year in recent)
     ]
-    sources = sorted(set(targets.values_list("source", flat=True).distinct()))
+    sources = sorted(targets.order_by().values_list("source", flat=True).distinct())
     return PopulationTable(years=recent, rows=rows, sources=sources)
 
 
