@@ -9,7 +9,8 @@ from pathlib import Path
 
 import environ
 from django.utils.csp import CSP
-from import_export.formats.base_formats import CSV, XLSX
+
+from healthportal.spreadsheets import SafeCSV, SafeXLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -191,14 +192,13 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# django-import-export: one transaction per import, only users who may add rows import,
-# formula-like cells are escaped on export (CSV/XLSX injection).
+# django-import-export: one transaction per import, only users who may add rows import, and
+# formula-like text escaped on export by our formats (healthportal/spreadsheets.py).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
-IMPORT_EXPORT_FORMATS = [XLSX, CSV]
+IMPORT_EXPORT_FORMATS = [SafeXLSX, SafeCSV]
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="semarang-sehat")
 
@@ -209,8 +209,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        app: {"level": env.str("DJANGO_LOG_LEVEL", default="INFO")}
-        for app in ("healthportal", "accounts", "regions")
+        app: {"level": env.str("DJANGO_LOG_LEVEL", default="INFO")} for app in ("healthportal", "accounts", "regions")
     }
     | {"axes": {"level": "WARNING"}},
 }

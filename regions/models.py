@@ -144,15 +144,15 @@ class ServiceArea(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kelurahan} → {self.puskesmas} ({self.valid_from}–{self.valid_to or '…'})"
+
     def close_open_predecessor(self) -> None:
         """Ends the kelurahan's open row that began earlier on the day before this row begins."""
         if self.kelurahan_id and self.valid_from:
             ServiceArea.objects.filter(
                 kelurahan_id=self.kelurahan_id, valid_to__isnull=True, valid_from__lt=self.valid_from
             ).exclude(pk=self.pk).update(valid_to=self.valid_from - datetime.timedelta(days=1))
-
-    def __str__(self) -> str:
-        return f"{self.kelurahan} → {self.puskesmas} ({self.valid_from}–{self.valid_to or '…'})"
 
 
 class Population(models.Model):

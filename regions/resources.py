@@ -8,6 +8,7 @@ a BPS code, the same code twice) are in Bahasa Indonesia through the project's t
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -41,12 +42,54 @@ class CodeWidget(widgets.ForeignKeyWidget):
             ) from None
 
 
+class WholeNumberWidget(widgets.IntegerWidget):
+    """A count: refuses text and fractions instead of failing obscurely or truncating 12.5 to 12."""
+
+    def clean(self, value, row=None, **kwargs):
+        if self.is_empty(value):
+            return None
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError(_("%(value)s is not a whole number.") % {"value": value}) from None
+        if not number.is_finite() or number != number.to_integral_value():
+            raise ValueError(_("%(value)s is not a whole number.") % {"value": value})
+        return int(number)
+
+
+class NumberWidget(widgets.FloatWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (ValueError, TypeError, ArithmeticError):
+            raise ValueError(_("%(value)s is not a number.") % {"value": value}) from None
+
+
+class DayWidget(widgets.DateWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except ValueError:
+            raise ValueError(_("%(value)s is not a date; write it as YYYY-MM-DD.") % {"value": value}) from None
+
+
 def code_field(attribute: str, model, column: str, validator=None) -> fields.Field:
     return fields.Field(attribute=attribute, column_name=column, widget=CodeWidget(model, validator))
 
 
 class CodedResource(resources.ModelResource):
     """Shared rules: model validation on every row, unchanged rows skipped, no key given twice."""
+
+    WIDGETS_MAP = {
+        **resources.ModelResource.WIDGETS_MAP,
+        "FloatField": NumberWidget,
+        "DateField": DayWidget,
+        **{
+            name: WholeNumberWidget
+            for name, widget in resources.ModelResource.WIDGETS_MAP.items()
+            if widget is widgets.IntegerWidget
+        },
+    }
 
     def before_import(self, dataset, **kwargs) -> None:
         key_columns = [self.fields[name].column_name for name in self.get_import_id_fields()]

@@ -59,7 +59,14 @@ def test_every_role_reads_the_shared_pages(client, personas, persona, name):
 
 @pytest.mark.parametrize(
     ("persona", "allowed"),
-    [("admin", True), ("staf", True), ("pimpinan", False), ("fasilitator", False), ("head_a", False), ("no_role", False)],
+    [
+        ("admin", True),
+        ("staf", True),
+        ("pimpinan", False),
+        ("fasilitator", False),
+        ("head_a", False),
+        ("no_role", False),
+    ],
 )
 def test_admin_site_ladder(client, personas, persona, allowed):
     client.force_login(personas[persona])
@@ -77,7 +84,14 @@ def test_logout_needs_post(client, personas):
 
 @pytest.mark.parametrize(
     ("persona", "sees_city"),
-    [("admin", True), ("staf", True), ("pimpinan", True), ("fasilitator", False), ("head_a", False), ("no_role", False)],
+    [
+        ("admin", True),
+        ("staf", True),
+        ("pimpinan", True),
+        ("fasilitator", False),
+        ("head_a", False),
+        ("no_role", False),
+    ],
 )
 def test_who_sees_the_whole_city(personas, persona, sees_city):
     user = personas[persona]

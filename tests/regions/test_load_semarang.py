@@ -12,8 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def snapshot() -> dict:
     return {
-        model.__name__: sorted(model.objects.values_list())
-        for model in (Kecamatan, Kelurahan, Puskesmas, ServiceArea)
+        model.__name__: sorted(model.objects.values_list()) for model in (Kecamatan, Kelurahan, Puskesmas, ServiceArea)
     }
 
 

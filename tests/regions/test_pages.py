@@ -148,7 +148,7 @@ def test_user_without_role_is_told_what_to_do(client, personas):
 def test_navbar_links_built_sections_and_disables_the_rest(staf_client, semarang):
     body = staf_client.get(reverse("home")).content.decode()
     assert 'href="/wilayah/"' in body
-    assert "Laporan Bulanan <span class=\"badge" in body
+    assert 'Laporan Bulanan <span class="badge' in body
     assert 'href="/admin/"' in body
 
 
