@@ -24,6 +24,13 @@ DATA_DIR = Path(__file__).resolve().parent / "data" / "semarang"
 PROVISIONAL_VALID_FROM = datetime.date(2020, 1, 1)
 # puskesmas.csv marks a puskesmas still being built as "planned_2025" (Kaligawe).
 INACTIVE_STATUSES = {"planned_2025"}
+# What each `status` of puskesmas.csv says about the puskesmas (see SOURCES.md).
+STATUS_TEXT = {
+    "in_2009_list": "tercantum dalam daftar 37 puskesmas Profil Kesehatan Kota Semarang 2008/2009",
+    "in_2009_list_inferred": "melengkapi daftar 37 puskesmas 2009, disimpulkan dari daftar publik 2024–2025",
+    "later_addition_inferred": "tambahan setelah 2009 menurut daftar publik 2024–2025, belum diverifikasi",
+    "planned_2025": "puskesmas baru yang masih dibangun (berita Januari 2025), belum melayani",
+}
 LOCATION_BASIS = {
     "address": "pusat kelurahan alamat publiknya",
     "name": "pusat kelurahan yang bernama sama",
@@ -140,7 +147,8 @@ def _puskesmas_rows(data_dir: Path, kecamatan: dict, kelurahan: dict[str, Kelura
             "lng": place.centroid_lng,
             "location_is_estimated": True,
             "is_active": site.is_active,
-            "notes": f"Lokasi perkiraan: {basis} ({place.name}). Sumber: {record['status']}; {record['notes']}",
+            "notes": f"Lokasi perkiraan: {basis} ({place.name}); alamat belum diverifikasi. "
+            f"Sumber: {STATUS_TEXT[record['status']]}.",
         }
     return rows
 

@@ -4,7 +4,11 @@ Personas: admin (Admin Dinkes, superuser), staf (Staf Dinkes, admin access), pim
 fasilitator, two Kepala Puskesmas of different puskesmas (Miroto, Poncol), a user with no role.
 """
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from accounts.roles import Role
@@ -27,7 +31,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def semarang(db):
-    """The reference data, reloaded when a transactional (browser) test flushed it."""
+    """The reference data and the roles, made again when a transactional (browser) test flushed them."""
+    if not Group.objects.exists():
+        import_module("accounts.migrations.0002_roles").create_roles(apps, schema_editor=None)
     if not Kelurahan.objects.exists():
         call_command("load_semarang", verbosity=0)
 

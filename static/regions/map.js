@@ -69,6 +69,7 @@
             { sticky: true },
           );
           layer.on("click", () => { window.location.href = p.url; });
+          layer.on("add", () => { layer.getElement().dataset.code = p.code; });
         },
       }).addTo(map);
 

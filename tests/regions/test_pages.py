@@ -148,7 +148,7 @@ def test_user_without_role_is_told_what_to_do(client, personas):
 def test_navbar_links_built_sections_and_disables_the_rest(staf_client, semarang):
     body = staf_client.get(reverse("home")).content.decode()
     assert 'href="/wilayah/"' in body
-    assert 'Laporan Bulanan <span class="badge' in body
+    assert 'Laporan Bulanan<span class="d-lg-none small"> · segera</span>' in body
     assert 'href="/admin/"' in body
 
 
@@ -156,3 +156,8 @@ def test_english_switch(staf_client, semarang):
     response = staf_client.post(reverse("set_language"), {"language": "en", "next": "/wilayah/"})
     assert response.status_code == 302
     assert "Regions of Kota Semarang" in staf_client.get(reverse("regions:index")).content.decode()
+
+
+def test_indonesian_even_when_the_browser_asks_for_english(client, semarang):
+    response = client.get(reverse("login"), headers={"accept-language": "en-US,en;q=0.9"})
+    assert "Masuk ke healthportal" in response.content.decode()
