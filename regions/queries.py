@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 
 from regions.models import Kecamatan, Kelurahan, Population, Puskesmas, ServiceArea
@@ -27,6 +29,7 @@ def kelurahan_with_puskesmas(*, on: datetime.date, year: int) -> QuerySet[Kelura
     area = _current_area(on)
     return (
         Kelurahan.objects.select_related("kecamatan")
+        .defer("boundary")
         .annotate(
             puskesmas_code=Subquery(area.values("puskesmas__code")[:1]),
             puskesmas_name=Subquery(area.values("puskesmas__name")[:1]),
@@ -41,40 +44,45 @@ def latest_population_year() -> int | None:
     return Population.objects.order_by("-year").values_list("year", flat=True).first()
 
 
-def map_geojson(*, on: datetime.date) -> dict:
-    """The kelurahan boundaries and the puskesmas points as one GeoJSON FeatureCollection."""
+def map_geojson(*, on: datetime.date) -> str:
+    """The kelurahan boundaries and the puskesmas points as one GeoJSON FeatureCollection (text).
+
+    The boundaries (~250 KB) are read as JSON text and spliced in unparsed: decoding and
+    re-encoding them would cost three times the query.
+    """
     kelurahan_url = reverse("regions:kelurahan", args=["CODE"])
     puskesmas_url = reverse("regions:puskesmas", args=["CODE"])
     area = _current_area(on)
     rows = (
         Kelurahan.objects.filter(boundary__isnull=False)
-        .annotate(puskesmas_name=Subquery(area.values("puskesmas__name")[:1]))
-        .values("code", "name", "kecamatan__code", "kecamatan__name", "boundary", "puskesmas_name")
+        .annotate(
+            puskesmas_name=Subquery(area.values("puskesmas__name")[:1]),
+            geometry=Cast("boundary", TextField()),
+        )
+        .values_list("code", "name", "kecamatan__code", "kecamatan__name", "puskesmas_name", "geometry")
     )
     features = [
-        {
-            "type": "Feature",
-            "geometry": row["boundary"],
-            "properties": {
+        _feature(
+            geometry,
+            {
                 "kind": "kelurahan",
-                "code": row["code"],
-                "name": row["name"],
-                "kecamatan_code": row["kecamatan__code"],
-                "kecamatan": row["kecamatan__name"],
-                "puskesmas": row["puskesmas_name"],
-                "url": kelurahan_url.replace("CODE", row["code"]),
+                "code": code,
+                "name": name,
+                "kecamatan_code": kecamatan_code,
+                "kecamatan": kecamatan,
+                "puskesmas": puskesmas,
+                "url": kelurahan_url.replace("CODE", code),
             },
-        }
-        for row in rows
+        )
+        for code, name, kecamatan_code, kecamatan, puskesmas, geometry in rows
     ]
     points = Puskesmas.objects.filter(lat__isnull=False).values(
         "code", "name", "lat", "lng", "is_active", "location_is_estimated", "kecamatan__name"
     )
     features += [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [p["lng"], p["lat"]]},
-            "properties": {
+        _feature(
+            json.dumps({"type": "Point", "coordinates": [p["lng"], p["lat"]]}),
+            {
                 "kind": "puskesmas",
                 "code": p["code"],
                 "name": p["name"],
@@ -83,10 +91,14 @@ def map_geojson(*, on: datetime.date) -> dict:
                 "location_is_estimated": p["location_is_estimated"],
                 "url": puskesmas_url.replace("CODE", p["code"]),
             },
-        }
+        )
         for p in points
     ]
-    return {"type": "FeatureCollection", "features": features}
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+
+
+def _feature(geometry_json: str, properties: dict) -> str:
+    return f'{{"type":"Feature","geometry":{geometry_json},"properties":{json.dumps(properties)}}}'
 
 
 @dataclass(frozen=True)
@@ -122,6 +134,7 @@ def working_area(*, puskesmas: Puskesmas, on: datetime.date, year: int | None) -
     return (
         Kelurahan.objects.filter(pk__in=in_force)
         .select_related("kecamatan")
+        .defer("boundary")
         .annotate(
             penduduk=_population(Group.PENDUDUK, year or 0),
             balita=_population(Group.BALITA, year or 0),
@@ -131,19 +144,24 @@ def working_area(*, puskesmas: Puskesmas, on: datetime.date, year: int | None) -
     )
 
 
-def kecamatan_summary(*, year: int | None) -> QuerySet[Kecamatan]:
-    """Each kecamatan with its number of kelurahan, active puskesmas and population of `year`."""
-    return Kecamatan.objects.annotate(
-        kelurahan_count=Count("kelurahan", distinct=True),
-        puskesmas_count=Count("puskesmas", filter=Q(puskesmas__is_active=True), distinct=True),
-        penduduk=Subquery(
-            Population.objects.filter(kelurahan__kecamatan=OuterRef("pk"), year=year or 0, group=Group.PENDUDUK)
-            .values("kelurahan__kecamatan")
-            .annotate(total=Sum("value"))
-            .values("total")[:1],
-            output_field=IntegerField(),
-        ),
-    ).order_by("code")
+def kecamatan_summary(*, year: int | None) -> list[Kecamatan]:
+    """Each kecamatan with its number of kelurahan, active puskesmas and population of `year`
+    (None where no kelurahan of it has a figure: not recorded is not zero)."""
+    kecamatan = list(
+        Kecamatan.objects.annotate(
+            kelurahan_count=Count("kelurahan", distinct=True),
+            puskesmas_count=Count("puskesmas", filter=Q(puskesmas__is_active=True), distinct=True),
+        ).order_by("code")
+    )
+    totals = dict(
+        Population.objects.filter(year=year or 0, group=Group.PENDUDUK)
+        .values_list("kelurahan__kecamatan")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    for k in kecamatan:
+        k.penduduk = totals.get(k.pk)
+    return kecamatan
 
 
 @dataclass(frozen=True)
@@ -166,7 +184,7 @@ class CitySummary:
 
 
 def city_summary(*, year: int | None) -> CitySummary:
-    return CitySummary(kecamatan=list(kecamatan_summary(year=year)))
+    return CitySummary(kecamatan=kecamatan_summary(year=year))
 
 
 def provisional_area_count(*, on: datetime.date) -> int:

@@ -114,7 +114,7 @@ def test_population_totals_add_up_the_working_area(staf_client, populated):
 
 
 def test_city_home_for_dinkes(staf_client, populated, django_assert_num_queries):
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = staf_client.get(reverse("home"))
     city = response.context["city"]
     assert len(city.kecamatan) == 16
