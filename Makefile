@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-.env:
+.env: | $(VENV)/.installed
 	@$(PY) scripts/make_env.py > $@
 	@echo "Wrote .env for development (DJANGO_DEBUG=true, a new random DJANGO_SECRET_KEY)."
 
