@@ -9,39 +9,29 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-KECAMATAN_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}")
-KELURAHAN_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}")
-BPS_KECAMATAN_CODE = re.compile(r"\d{7}")
-BPS_KELURAHAN_CODE = re.compile(r"\d{10}")
+KECAMATAN_CODE, BPS_KECAMATAN_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}"), re.compile(r"\d{7}")
+KELURAHAN_CODE, BPS_KELURAHAN_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}"), re.compile(r"\d{10}")
 
 
 def validate_kecamatan_code(value: str) -> None:
-    if KECAMATAN_CODE.fullmatch(value):
-        return
-    if BPS_KECAMATAN_CODE.fullmatch(value):
-        raise ValidationError(
-            _("%(code)s is a BPS code. Use the Kemendagri code, e.g. 33.74.01."),
-            code="bps_code",
-            params={"code": value},
-        )
-    raise ValidationError(
-        _("%(code)s is not a Kemendagri kecamatan code (format 33.74.01)."),
-        code="invalid",
-        params={"code": value},
-    )
+    _validate(value, KECAMATAN_CODE, BPS_KECAMATAN_CODE, example="33.74.01", level="kecamatan")
 
 
 def validate_kelurahan_code(value: str) -> None:
-    if KELURAHAN_CODE.fullmatch(value):
+    _validate(value, KELURAHAN_CODE, BPS_KELURAHAN_CODE, example="33.74.01.1001", level="kelurahan")
+
+
+def _validate(value: str, kemendagri: re.Pattern, bps: re.Pattern, *, example: str, level: str) -> None:
+    if kemendagri.fullmatch(value):
         return
-    if BPS_KELURAHAN_CODE.fullmatch(value):
+    if bps.fullmatch(value):
         raise ValidationError(
-            _("%(code)s is a BPS code. Use the Kemendagri code, e.g. 33.74.01.1001."),
+            _("%(code)s is a BPS code. Use the Kemendagri code, e.g. %(example)s."),
             code="bps_code",
-            params={"code": value},
+            params={"code": value, "example": example},
         )
     raise ValidationError(
-        _("%(code)s is not a Kemendagri kelurahan code (format 33.74.01.1001)."),
+        _("%(code)s is not a Kemendagri %(level)s code (format %(example)s)."),
         code="invalid",
-        params={"code": value},
+        params={"code": value, "level": level, "example": example},
     )
