@@ -38,11 +38,13 @@ def seed_populations(rng: random.Random) -> int:
     rows = []
     for kelurahan in Kelurahan.objects.order_by("code"):
         base = int(rng.lognormvariate(9.1, 0.45))  # median ~9,000 people
+        # Each kelurahan has its own make-up (younger, older), kept from year to year.
+        shares = {group: share * rng.uniform(0.85, 1.15) for group, share in GROUP_SHARE.items()}
         for offset, year in enumerate(years):
             penduduk = round(base * 1.006**offset)
             rows.append(Population(kelurahan=kelurahan, year=year, group=Group.PENDUDUK, value=penduduk))
-            for group, share in GROUP_SHARE.items():
-                value = round(penduduk * share * rng.uniform(0.9, 1.1))
+            for group, share in shares.items():
+                value = round(penduduk * share * rng.uniform(0.98, 1.02))
                 rows.append(Population(kelurahan=kelurahan, year=year, group=group, value=value))
     for row in rows:
         row.source = DEMO_SOURCE

@@ -161,3 +161,10 @@ def test_english_switch(staf_client, semarang):
 def test_indonesian_even_when_the_browser_asks_for_english(client, semarang):
     response = client.get(reverse("login"), headers={"accept-language": "en-US,en;q=0.9"})
     assert "Masuk ke healthportal" in response.content.decode()
+
+
+def test_years_are_not_written_with_a_thousands_separator(staf_client, populated):
+    body = staf_client.get(reverse("regions:index")).content.decode()
+    year = Population.objects.latest("year").year
+    assert f"Penduduk {year}" in body
+    assert f"{year:,}".replace(",", ".") not in body
