@@ -41,3 +41,13 @@ def get_puskesmas_for_user(user: User, code: str) -> Puskesmas:
 
 def can_use_admin(user: User) -> bool:
     return user.is_active and user.is_staff
+
+
+def can_review_reports(user: User) -> bool:
+    """Staf Dinkes and Admin Dinkes approve, return and reopen monthly reports."""
+    return user.is_active and user.has_perm("reports.review_monthlyreport")
+
+
+def can_enter_reports(user: User, puskesmas: Puskesmas) -> bool:
+    """Only a puskesmas's own head enters its numbers."""
+    return own_puskesmas(user) == puskesmas and user.has_perm("reports.change_datavalue")

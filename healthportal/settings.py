@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "import_export",
+    "pgtrigger",
+    "pghistory",
     "regions",
     "accounts",
     "programs",
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Records who changed a value or a report status, read by the history triggers.
+    "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -178,6 +182,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", _npm / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", _npm / "bootstrap-icons" / "font"),
     ("vendor/leaflet", _npm / "leaflet" / "dist"),
+    ("vendor/chart.js", _npm / "chart.js" / "dist"),
 ]
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
@@ -201,6 +206,8 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_FORMATS = [SafeXLSX, SafeCSV]
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="semarang-sehat")
+# Monthly reports are due on this day of the following month; later submissions are marked late.
+REPORT_DUE_DAY = env.int("REPORT_DUE_DAY", default=10)
 
 LOGGING = {
     "version": 1,

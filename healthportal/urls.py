@@ -15,6 +15,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("akun/", include("accounts.urls")),
     path("wilayah/", include("regions.urls")),
+    path("laporan/", include("reports.urls")),
+    path("program/", include("programs.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -24,9 +24,18 @@ def test_roles_exist_with_their_permissions():
     admin = Group.objects.get(name=Role.ADMIN_DINKES)
     assert admin.permissions.filter(codename="add_population").exists()
     for role in (Role.STAF_DINKES, Role.PIMPINAN, Role.KEPALA_PUSKESMAS, Role.FASILITATOR):
+        permissions = Group.objects.get(name=role).permissions
+        regions = set(permissions.filter(content_type__app_label="regions").values_list("codename", flat=True))
+        assert "view_kelurahan" in regions
+        assert not any(code.startswith(("add_", "change_", "delete_")) for code in regions)
+    for role in (Role.PIMPINAN, Role.FASILITATOR):
         codenames = set(Group.objects.get(name=role).permissions.values_list("codename", flat=True))
-        assert "view_kelurahan" in codenames
-        assert not any(code.startswith(("add_", "change_", "delete_")) for code in codenames)
+        assert all(code.startswith("view_") for code in codenames), role
+    head = set(Group.objects.get(name=Role.KEPALA_PUSKESMAS).permissions.values_list("codename", flat=True))
+    assert {code for code in head if not code.startswith("view_")} == {"add_datavalue", "change_datavalue"}
+    staf = Group.objects.get(name=Role.STAF_DINKES).permissions
+    assert staf.filter(codename="review_monthlyreport").exists()
+    assert not Group.objects.get(name=Role.KEPALA_PUSKESMAS).permissions.filter(codename="review_monthlyreport").exists()
 
 
 def test_head_without_puskesmas_is_refused(client, personas):

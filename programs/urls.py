@@ -1,0 +1,5 @@
+app_name = "programs"
+
+urlpatterns = [
+    # -- program pages: programs/views.py
+]

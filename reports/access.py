@@ -1,0 +1,45 @@
+"""Finding a monthly report for a user. The rules themselves live in accounts/access.py."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.access import can_enter_reports, puskesmas_for_user
+from accounts.models import User
+from regions.models import Puskesmas
+from reports.models import MonthlyReport
+
+
+def parse_period(text: str) -> datetime.date:
+    """`2026-03` -> 2026-03-01; 404 for anything else (the period is part of the URL)."""
+    try:
+        return datetime.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise Http404 from None
+
+
+def get_puskesmas_report(
+    user: User, code: str, period_text: str, *, write: bool = False
+) -> tuple[Puskesmas, MonthlyReport | None]:
+    """The puskesmas (404 if the user may not see it) and its report of the month, if one exists.
+
+    With `write`, the user must be the puskesmas's head (404 for everyone else, so a head
+    never learns which other puskesmas exist through the edit URLs).
+    """
+    period = parse_period(period_text)
+    puskesmas = get_object_or_404(puskesmas_for_user(user).select_related("kecamatan"), code=code)
+    if write and not can_enter_reports(user, puskesmas):
+        raise Http404
+    report = MonthlyReport.objects.filter(puskesmas=puskesmas, period=period).first()
+    return puskesmas, report
+
+
+def get_report_for_user(user: User, pk: int) -> MonthlyReport:
+    """A report by id if the user may see its puskesmas, else 404."""
+    return get_object_or_404(
+        MonthlyReport.objects.select_related("puskesmas__kecamatan").filter(puskesmas__in=puskesmas_for_user(user)),
+        pk=pk,
+    )
