@@ -19,19 +19,24 @@ def sees_whole_city(user: User) -> bool:
     return user.is_active and bool(user.roles & CITY_ROLES)
 
 
+def _head_of(user: User) -> int | None:
+    """The id of the puskesmas a Kepala Puskesmas works for (no query beyond her roles)."""
+    if user.is_active and user.has_role(Role.KEPALA_PUSKESMAS):
+        return user.puskesmas_id
+    return None
+
+
 def own_puskesmas(user: User) -> Puskesmas | None:
     """The puskesmas a Kepala Puskesmas works for; None for everyone else."""
-    if user.is_active and user.has_role(Role.KEPALA_PUSKESMAS):
-        return user.puskesmas
-    return None
+    return user.puskesmas if _head_of(user) else None
 
 
 def puskesmas_for_user(user: User) -> QuerySet[Puskesmas]:
     """The puskesmas whose reports the user may see: the city's, her own, or none."""
     if sees_whole_city(user):
         return Puskesmas.objects.all()
-    own = own_puskesmas(user)
-    return Puskesmas.objects.filter(pk=own.pk) if own else Puskesmas.objects.none()
+    own = _head_of(user)
+    return Puskesmas.objects.filter(pk=own) if own else Puskesmas.objects.none()
 
 
 def get_puskesmas_for_user(user: User, code: str) -> Puskesmas:
@@ -50,4 +55,4 @@ def can_review_reports(user: User) -> bool:
 
 def can_enter_reports(user: User, puskesmas: Puskesmas) -> bool:
     """Only a puskesmas's own head enters its numbers."""
-    return own_puskesmas(user) == puskesmas and user.has_perm("reports.change_datavalue")
+    return _head_of(user) == puskesmas.pk and user.has_perm("reports.change_datavalue")

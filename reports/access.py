@@ -23,8 +23,8 @@ def parse_period(text: str) -> datetime.date:
 
 def get_puskesmas_report(
     user: User, code: str, period_text: str, *, write: bool = False
-) -> tuple[Puskesmas, MonthlyReport | None]:
-    """The puskesmas (404 if the user may not see it) and its report of the month, if one exists.
+) -> tuple[Puskesmas, datetime.date, MonthlyReport | None]:
+    """The puskesmas (404 if the user may not see it), the month, and its report if one exists.
 
     With `write`, the user must be the puskesmas's head (404 for everyone else, so a head
     never learns which other puskesmas exist through the edit URLs).
@@ -34,7 +34,7 @@ def get_puskesmas_report(
     if write and not can_enter_reports(user, puskesmas):
         raise Http404
     report = MonthlyReport.objects.filter(puskesmas=puskesmas, period=period).first()
-    return puskesmas, report
+    return puskesmas, period, report
 
 
 def get_report_for_user(user: User, pk: int) -> MonthlyReport:

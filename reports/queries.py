@@ -7,7 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.http import Http404
 
+from accounts.models import User
 from programs.expressions import parse
 from programs.models import DataElement, Program
 from regions.models import Kelurahan, Population, Puskesmas, ServiceArea
@@ -38,6 +40,13 @@ class Cell:
     comment: str = ""
     follow_up: bool = False
     findings: list[quality.Finding] = field(default_factory=list)
+    typed: str | None = None  # what the user typed, when a refused save sends the form back
+    input_error: str = ""
+
+    @property
+    def stored_differs(self) -> bool:
+        stored = "" if self.value is None else str(self.value)
+        return self.typed is not None and self.typed.strip() != stored
 
     @property
     def is_missing(self) -> bool:
@@ -47,9 +56,7 @@ class Cell:
     def has_error(self) -> bool:
         return any(f.is_error for f in self.findings)
 
-    @property
-    def needs_comment(self) -> bool:
-        return any(not f.is_error for f in self.findings) and not self.comment.strip()
+    needs_comment: bool = False  # part of a warning that no cell of it explains yet
 
 
 @dataclass
@@ -92,8 +99,28 @@ class EntryGrid:
         return [f for f in self.findings if f.is_error]
 
     @property
-    def uncommented_warnings(self) -> list[Cell]:
-        return [c for c in self.cells if c.needs_comment]
+    def uncommented_warnings(self) -> list[quality.Finding]:
+        """Warnings that no cell of theirs explains with a comment (one comment per warning is enough)."""
+        unexplained = {(c.kelurahan.code, c.element.code) for c in self.cells if c.needs_comment}
+        return [
+            f for f in self.findings if not f.is_error and any((f.kelurahan, code) in unexplained for code in f.codes)
+        ]
+
+    @property
+    def due_date(self) -> datetime.date:
+        return (self.report or MonthlyReport(period=self.period)).due_date
+
+    def keep_typed(self, typed: dict[tuple[int, int], str], errors: dict[tuple[int, int], str]) -> None:
+        """Puts what the user typed (and its errors) back on the cells after a refused save."""
+        for cell in self.cells:
+            key = (cell.kelurahan.pk, cell.element.pk)
+            cell.typed, cell.input_error = typed.get(key), errors.get(key, "")
+
+    def cell(self, kelurahan_code: str, element_code: str) -> Cell:
+        for cell in self.cells:
+            if cell.kelurahan.code == kelurahan_code and cell.element.code == element_code:
+                return cell
+        raise Http404
 
     @property
     def can_submit(self) -> bool:
@@ -122,9 +149,14 @@ def entry_grid(*, puskesmas: Puskesmas, period: datetime.date, report: MonthlyRe
     findings = report_findings(period=period, kelurahan=kelurahan, cells=cells.values()) if report else []
     by_place = {(k.code, e.code): cells[k.pk, e.pk] for k in kelurahan for e in elements}
     for finding in findings:
-        for code in finding.codes:
-            if (finding.kelurahan, code) in by_place:
-                by_place[finding.kelurahan, code].findings.append(finding)
+        involved = [
+            by_place[finding.kelurahan, code] for code in finding.codes if (finding.kelurahan, code) in by_place
+        ]
+        for cell in involved:
+            cell.findings.append(finding)
+        if not finding.is_error and not any(cell.comment.strip() for cell in involved):
+            for cell in involved:
+                cell.needs_comment = True
     sections: dict[int, Section] = {}
     for element in elements:
         section = sections.setdefault(element.program_id, Section(element.program, []))
@@ -167,5 +199,67 @@ def _cell_history(*, period: datetime.date, kelurahan: list[Kelurahan]):
     return history, last_year
 
 
-def reports_of(*, puskesmas: QuerySet[Puskesmas], year: int) -> QuerySet[MonthlyReport]:
-    return MonthlyReport.objects.filter(puskesmas__in=puskesmas, period__year=year).select_related("puskesmas")
+@dataclass(frozen=True)
+class Change:
+    at: datetime.datetime
+    by: str
+    label: str  # insert, update, delete
+    value: int | None
+    comment: str
+    follow_up: bool
+
+
+def cell_history(*, report: MonthlyReport, kelurahan: Kelurahan, element: DataElement) -> list[Change]:
+    """Every change of one cell, newest first, with who made it (from the history triggers)."""
+    events = (
+        DataValue.pgh_event_model.objects.filter(
+            report_id=report.pk, kelurahan_id=kelurahan.pk, data_element_id=element.pk
+        )
+        .select_related("pgh_context")
+        .order_by("-pgh_created_at", "-pgh_id")
+    )
+    events = list(events)
+    user_ids = {e.pgh_context.metadata.get("user") for e in events if e.pgh_context}
+    names = {u.pk: u.get_full_name() or u.username for u in User.objects.filter(pk__in=user_ids - {None})}
+    return [
+        Change(
+            e.pgh_created_at,
+            names.get(e.pgh_context.metadata.get("user"), "") if e.pgh_context else "",
+            e.pgh_label,
+            e.value,
+            e.comment,
+            e.follow_up,
+        )
+        for e in events
+    ]
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    period: datetime.date
+    report: MonthlyReport | None
+
+    @property
+    def due_date(self) -> datetime.date:
+        return MonthlyReport(period=self.period).due_date
+
+    @property
+    def is_late(self) -> bool:
+        return (self.report or MonthlyReport(period=self.period)).is_late
+
+
+def months_of(*, puskesmas: Puskesmas, until: datetime.date, count: int = 13) -> list[MonthRow]:
+    """The puskesmas's last `count` months, newest first, with their reports where they exist."""
+    newest = until.replace(day=1)
+    periods = [months_before(newest, n) for n in range(count)]
+    reports = {r.period: r for r in MonthlyReport.objects.filter(puskesmas=puskesmas, period__in=periods)}
+    return [MonthRow(period, reports.get(period)) for period in periods]
+
+
+def review_queue() -> QuerySet[MonthlyReport]:
+    """Reports waiting for Dinkes, the longest waiting first."""
+    return (
+        MonthlyReport.objects.filter(status=MonthlyReport.Status.SUBMITTED)
+        .select_related("puskesmas__kecamatan", "submitted_by")
+        .order_by("submitted_at")
+    )

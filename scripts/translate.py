@@ -37,7 +37,7 @@ def main(paths: list[str]) -> int:
                     entry.msgstr = translations[entry.msgid]
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
-                entry.previous_msgid = None
+                entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
         po.save()
         subprocess.run([*MANAGE, "compilemessages", "-v", "0", *IGNORE[:2]], cwd=ROOT, check=True)
     untranslated = [
