@@ -95,6 +95,13 @@ class EntryGrid:
         return [c for c in self.cells if c.is_missing]
 
     @property
+    def named_findings(self) -> list[tuple[quality.Finding, str]]:
+        """Each finding with the name of its kelurahan, errors first."""
+        names = {k.code: k.name for k in self.kelurahan}
+        ordered = sorted(self.findings, key=lambda f: (not f.is_error, names.get(f.kelurahan, "")))
+        return [(f, names.get(f.kelurahan, f.kelurahan)) for f in ordered]
+
+    @property
     def errors(self) -> list[quality.Finding]:
         return [f for f in self.findings if f.is_error]
 

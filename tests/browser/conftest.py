@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+# Not test-results/: pytest-playwright empties that folder at the start of every run.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -52,8 +53,9 @@ def console_errors(page) -> list[str]:
 def screenshot(page):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    def take(name: str) -> None:
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    def take(name: str, of=None) -> None:
+        """A full-page screenshot of `of` (default: the test's page) into test-results/screenshots/."""
+        (of or page).screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     return take
 
