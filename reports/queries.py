@@ -57,6 +57,7 @@ class Cell:
         return any(f.is_error for f in self.findings)
 
     needs_comment: bool = False  # part of a warning that no cell of it explains yet
+    detail_url: str = ""
 
 
 @dataclass
@@ -116,6 +117,11 @@ class EntryGrid:
     @property
     def due_date(self) -> datetime.date:
         return (self.report or MonthlyReport(period=self.period)).due_date
+
+    def link_cells(self, url_template: str) -> None:
+        """Gives each cell the URL of its details page, from one reversed URL with placeholders."""
+        for cell in self.cells:
+            cell.detail_url = url_template.replace("KELURAHAN", cell.kelurahan.code).replace("ELEMENT", cell.element.code)
 
     def keep_typed(self, typed: dict[tuple[int, int], str], errors: dict[tuple[int, int], str]) -> None:
         """Puts what the user typed (and its errors) back on the cells after a refused save."""

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,6 +47,7 @@ def entry(request: HttpRequest, code: str, period: str) -> HttpResponse:
         elif errors:
             messages.error(request, _("Nothing was saved: correct the cells marked in red."))
     grid.keep_typed(typed, errors)
+    grid.link_cells(reverse("reports:cell", args=[puskesmas.code, period, "KELURAHAN", "ELEMENT"]))
     context = {
         "grid": grid,
         "report": report,
