@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from accounts.access import own_puskesmas, sees_whole_city
 from accounts.roles import Role
 from regions import queries
+from reports import queries as report_queries
 from regions.models import Kelurahan
 from regions.views import puskesmas_context
 
@@ -18,13 +19,15 @@ from regions.views import puskesmas_context
 def home(request: HttpRequest) -> HttpResponse:
     """Each role's start page: her puskesmas for a Kepala Puskesmas, the city for everyone else."""
     puskesmas = own_puskesmas(request.user)
+    today = timezone.localdate()
     if puskesmas:
-        return render(request, "home/puskesmas.html", puskesmas_context(puskesmas))
+        months = report_queries.months_of(puskesmas=puskesmas, until=today, count=3)
+        return render(request, "home/puskesmas.html", puskesmas_context(puskesmas) | {"months": months})
     if not (sees_whole_city(request.user) or request.user.has_role(Role.FASILITATOR)):
         return render(request, "home/no_role.html")
     year = queries.latest_population_year()
-    today = timezone.localdate()
     context = {
+        "waiting_for_review": report_queries.review_queue().count(),
         "year": year,
         "city": queries.city_summary(year=year),
         "population": queries.population_table(kelurahan=Kelurahan.objects.all(), years=1),

@@ -1,5 +1,7 @@
 """The access ladder of every URL: anonymous, each role, a head on her own and on another puskesmas."""
 
+import re
+
 import pytest
 from django.http import Http404
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -9,23 +11,33 @@ from regions.models import Puskesmas
 
 pytestmark = pytest.mark.django_db
 
-SAMPLE_KWARGS = {"code": {"regions:kelurahan": "33.74.01.1001", "regions:puskesmas": "puskesmas-miroto"}}
+# A sample value for each URL parameter, by its name (a kelurahan code where `code` means one).
+SAMPLES = {"code": "puskesmas-miroto", "period": "2025-09", "kelurahan": "33.74.01.1001", "element": "LAHIR_HIDUP"}
+KELURAHAN_CODE_URLS = {"regions:kelurahan"}
 PUBLIC = {"login", "healthz", "set_language"}
 
 
-def project_url_names(patterns=None, namespace=""):
-    """Every named URL of the project outside the admin, with its namespace."""
+def project_urls(patterns=None, namespace=""):
+    """(name, parameter names) of every named URL of the project outside the admin."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
             if pattern.app_name == "admin":
                 continue
-            yield from project_url_names(pattern.url_patterns, pattern.namespace or namespace)
+            yield from project_urls(pattern.url_patterns, pattern.namespace or namespace)
         elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, re.findall(r"<(?:\w+:)?(\w+)>", str(pattern.pattern))
+
+
+def project_url_names():
+    return [name for name, _ in project_urls()]
 
 
 def url_for(name: str) -> str:
-    kwargs = {key: values[name] for key, values in SAMPLE_KWARGS.items() if name in values}
+    parameters = dict(project_urls())[name]
+    kwargs = {key: SAMPLES[key] for key in parameters}
+    if name in KELURAHAN_CODE_URLS:
+        kwargs["code"] = SAMPLES["kelurahan"]
     return reverse(name, kwargs=kwargs)
 
 

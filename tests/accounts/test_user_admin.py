@@ -35,7 +35,9 @@ def test_roles_exist_with_their_permissions():
     assert {code for code in head if not code.startswith("view_")} == {"add_datavalue", "change_datavalue"}
     staf = Group.objects.get(name=Role.STAF_DINKES).permissions
     assert staf.filter(codename="review_monthlyreport").exists()
-    assert not Group.objects.get(name=Role.KEPALA_PUSKESMAS).permissions.filter(codename="review_monthlyreport").exists()
+    assert (
+        not Group.objects.get(name=Role.KEPALA_PUSKESMAS).permissions.filter(codename="review_monthlyreport").exists()
+    )
 
 
 def test_head_without_puskesmas_is_refused(client, personas):

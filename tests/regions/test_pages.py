@@ -114,7 +114,7 @@ def test_population_totals_add_up_the_working_area(staf_client, populated):
 
 
 def test_city_home_for_dinkes(staf_client, populated, django_assert_num_queries):
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = staf_client.get(reverse("home"))
     city = response.context["city"]
     assert len(city.kecamatan) == 16
@@ -134,6 +134,8 @@ def test_city_home_without_targets_shows_a_dash_not_zero(staf_client, semarang):
 def test_head_home_is_her_puskesmas(client, personas, populated):
     client.force_login(personas["head_a"])
     response = client.get(reverse("home"))
+    assert len(response.context["months"]) == 3
+    assert "/laporan/puskesmas-miroto/" in response.content.decode()
     assert response.context["puskesmas"].code == "puskesmas-miroto"
     assert {k.code for k in response.context["area"]} == set(
         Kelurahan.objects.filter(service_areas__puskesmas__code="puskesmas-miroto").values_list("code", flat=True)
@@ -148,7 +150,8 @@ def test_user_without_role_is_told_what_to_do(client, personas):
 def test_navbar_links_built_sections_and_disables_the_rest(staf_client, semarang):
     body = staf_client.get(reverse("home")).content.decode()
     assert 'href="/wilayah/"' in body
-    assert 'Laporan Bulanan<span class="d-lg-none small"> · segera</span>' in body
+    assert 'href="/laporan/"' in body
+    assert 'Peta Risiko<span class="d-lg-none small"> · segera</span>' in body
     assert 'href="/admin/"' in body
 
 
