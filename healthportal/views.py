@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET
 from accounts.access import own_puskesmas, sees_whole_city
 from accounts.roles import Role
 from regions import queries
-from reports import queries as report_queries
 from regions.models import Kelurahan
 from regions.views import puskesmas_context
+from reports import queries as report_queries
 
 
 @require_GET
