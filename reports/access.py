@@ -6,6 +6,7 @@ import datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from accounts.access import can_enter_reports, puskesmas_for_user
 from accounts.models import User
@@ -30,6 +31,8 @@ def get_puskesmas_report(
     never learns which other puskesmas exist through the edit URLs).
     """
     period = parse_period(period_text)
+    if period > timezone.localdate().replace(day=1):
+        raise Http404  # a month that has not begun has nothing to report
     puskesmas = get_object_or_404(puskesmas_for_user(user).select_related("kecamatan"), code=code)
     if write and not can_enter_reports(user, puskesmas):
         raise Http404

@@ -121,7 +121,9 @@ class EntryGrid:
     def link_cells(self, url_template: str) -> None:
         """Gives each cell the URL of its details page, from one reversed URL with placeholders."""
         for cell in self.cells:
-            cell.detail_url = url_template.replace("KELURAHAN", cell.kelurahan.code).replace("ELEMENT", cell.element.code)
+            cell.detail_url = url_template.replace("KELURAHAN", cell.kelurahan.code).replace(
+                "ELEMENT", cell.element.code
+            )
 
     def keep_typed(self, typed: dict[tuple[int, int], str], errors: dict[tuple[int, int], str]) -> None:
         """Puts what the user typed (and its errors) back on the cells after a refused save."""

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from reports.views import entry, review
+from reports.views import entry, excel, review
 
 
 class MonthConverter:
@@ -28,5 +28,7 @@ urlpatterns = [
     path("<slug:code>/<month:period>/kembalikan/", review.return_for_correction, name="return"),
     path("<slug:code>/<month:period>/buka/", review.reopen, name="reopen"),
     # -- Excel round trip: reports/views/excel.py
+    path("<slug:code>/<month:period>/templat.xlsx", excel.template, name="excel_template"),
+    path("<slug:code>/<month:period>/unggah/", excel.upload, name="excel_upload"),
     # -- completeness board and SPM scorecard: reports/views/dashboards.py
 ]

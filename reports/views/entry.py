@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,7 +12,6 @@ from accounts.access import can_enter_reports, can_review_reports
 from reports import actions, queries
 from reports.access import get_puskesmas_report
 from reports.forms import CellNoteForm, ReasonForm, VersionForm, read_grid
-from reports.models import first_of_month
 
 CONFLICT = gettext_lazy(
     "Someone else saved this report after you opened it. Nothing of yours was saved: your entries are "
@@ -24,8 +22,6 @@ CONFLICT = gettext_lazy(
 @require_http_methods(["GET", "POST"])
 def entry(request: HttpRequest, code: str, period: str) -> HttpResponse:
     puskesmas, month, report = get_puskesmas_report(request.user, code, period, write=request.method == "POST")
-    if month > first_of_month(timezone.localdate()):
-        raise Http404
     grid = queries.entry_grid(puskesmas=puskesmas, period=month, report=report)
     typed, errors = {}, {}
     if request.method == "POST":
