@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
 from accounts.access import puskesmas_for_user
-from reports.models import DataValue, MonthlyReport
+from reports.models import DataValue, MonthlyReport, ValidationRule
 from reports.resources import DataValueResource
 
 
@@ -59,3 +59,13 @@ class DataValueAdmin(ImportExportModelAdmin, ReadOnlyAdmin):
     def get_import_data_kwargs(self, **kwargs) -> dict:
         # The confirm step validates again: a row that turned bad since the preview rolls back the whole file.
         return super().get_import_data_kwargs(**kwargs) | {"rollback_on_validation_errors": True}
+
+
+@admin.register(ValidationRule)
+class ValidationRuleAdmin(admin.ModelAdmin):
+    """Both sides are formulas like an indicator's, checked on save (ValidationRule.clean)."""
+
+    list_display = ("code", "left", "operator", "right", "severity", "is_active")
+    list_filter = ("severity", "is_active")
+    list_editable = ("is_active",)
+    search_fields = ("code", "left", "right", "message")

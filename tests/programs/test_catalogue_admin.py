@@ -56,3 +56,13 @@ def test_catalogue_is_seeded():
     assert DataElement.objects.filter(aggregation="LAST").count() == 5
     for indicator in Indicator.objects.all():
         indicator.full_clean()
+
+
+def test_validation_rule_formulas_are_checked(client, personas):
+    client.force_login(personas["staf"])
+    data = {"code": "UJI", "left": "BBLR", "operator": "<=", "right": "LAHIR_HIDUPP", "severity": "error",
+            "message": "uji", "is_active": "on"}  # fmt: skip
+    response = client.post(reverse("admin:reports_validationrule_add"), data)
+    assert "Tidak ada elemen data dengan kode LAHIR_HIDUPP" in response.content.decode()
+    data["right"] = "LAHIR_HIDUP"
+    assert client.post(reverse("admin:reports_validationrule_add"), data).status_code == 302
