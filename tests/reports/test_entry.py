@@ -49,7 +49,8 @@ def test_saving_the_whole_grid_takes_constant_queries(head, personas, which, req
     miroto = puskesmas
     assert response.status_code == 302
     report = MonthlyReport.objects.get(puskesmas=miroto, period=PERIOD)
-    assert report.values.count() == len(working_area(puskesmas=miroto, period=PERIOD)) * DataElement.objects.active().count()
+    cells = len(working_area(puskesmas=miroto, period=PERIOD)) * DataElement.objects.active().count()
+    assert report.values.count() == cells
     assert report.version == 2
     again = head.post(entry_url(miroto), grid_post(miroto, version=2), follow=True)
     assert "0 sel berubah" in again.content.decode()
