@@ -56,3 +56,10 @@ def can_review_reports(user: User) -> bool:
 def can_enter_reports(user: User, puskesmas: Puskesmas) -> bool:
     """Only a puskesmas's own head enters its numbers."""
     return _head_of(user) == puskesmas.pk and user.has_perm("reports.change_datavalue")
+
+
+def sees_small_counts(user: User, puskesmas: Puskesmas | None = None) -> bool:
+    """Whether small counts (1 to 4) of sensitive indicators (deaths, TB) of `puskesmas` (None: the
+    city) are shown exactly rather than as "<5". Dinkes roles see them everywhere, a Kepala
+    Puskesmas those of her own puskesmas, which she reported herself; nobody else."""
+    return sees_whole_city(user) or (puskesmas is not None and _head_of(user) == puskesmas.pk)

@@ -22,7 +22,7 @@ def main() -> None:
 
     from accounts.demo import seed_users
     from accounts.models import User
-    from bench import reports_entry, reports_import
+    from bench import reports_dashboards, reports_entry, reports_import
     from bench.harness import measure, report
     from regions.demo import seed_populations
     from regions.loading import load_semarang
@@ -49,6 +49,7 @@ def main() -> None:
             report("Map data against the raw-SQL view of the same rows", [raw, orm], raw)
             seed_users(random.Random(1), "bench-password")
             reports_entry.run(Client(), baseline)
+            reports_dashboards.run(client)
         reports_import.run()
 
         reload = measure("load_semarang, second run (nothing changes)", load_semarang, runs=5, warmup=1)

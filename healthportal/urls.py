@@ -16,7 +16,8 @@ urlpatterns = [
     path("akun/", include("accounts.urls")),
     path("wilayah/", include("regions.urls")),
     path("laporan/", include("reports.urls")),
-    path("program/", include("programs.urls")),
+    # Program pages show report figures, so they live with the reports (imports flow one way).
+    path("program/", include("reports.program_urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from reports.views import entry, excel, review
+from reports.views import dashboards, entry, excel, review
 
 
 class MonthConverter:
@@ -31,4 +31,6 @@ urlpatterns = [
     path("<slug:code>/<month:period>/templat.xlsx", excel.template, name="excel_template"),
     path("<slug:code>/<month:period>/unggah/", excel.upload, name="excel_upload"),
     # -- completeness board and SPM scorecard: reports/views/dashboards.py
+    path("kelengkapan/", dashboards.completeness, name="completeness"),
+    path("spm/", dashboards.scorecard, name="scorecard"),
 ]

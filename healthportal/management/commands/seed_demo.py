@@ -1,4 +1,5 @@
 import random
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -6,12 +7,13 @@ from django.db import transaction
 
 from accounts.demo import demo_data_present, demo_logins, seed_users
 from regions.demo import seed_populations
+from reports.demo import MONTHS, demo_reports, seed_reports
 
 
 class Command(BaseCommand):
     help = (
-        "Fills the database with deterministic demo data, marked as demo: users for every role and "
-        "target populations. Every demo user's password is DEMO_PASSWORD."
+        "Fills the database with deterministic demo data, marked as demo: users for every role, "
+        f"target populations and {MONTHS} months of monthly reports. Every demo user's password is DEMO_PASSWORD."
     )
 
     def add_arguments(self, parser) -> None:
@@ -27,6 +29,16 @@ class Command(BaseCommand):
                 users = seed_users(rng, settings.DEMO_PASSWORD)
                 populations = seed_populations(rng)
             self.stdout.write(f"seed_demo: {users} demo users, {populations} target population rows (seed {seed}).")
+        if if_empty and demo_reports().exists():
+            self.stdout.write("seed_demo: demo monthly reports already present, left as they are.")
+        else:
+            started = time.perf_counter()
+            with transaction.atomic():
+                reports, values = seed_reports(random.Random(seed))
+            seconds = time.perf_counter() - started
+            self.stdout.write(
+                f"seed_demo: {reports} demo monthly reports with {values} values ({MONTHS} months, {seconds:.1f} s)."
+            )
         self.print_logins()
 
     def print_logins(self) -> None:

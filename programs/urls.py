@@ -1,5 +1,0 @@
-app_name = "programs"
-
-urlpatterns = [
-    # -- program pages: programs/views.py
-]
