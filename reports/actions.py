@@ -137,33 +137,38 @@ def approve(report: MonthlyReport, *, by: User, version: int) -> MonthlyReport:
     )
 
 
-@transaction.atomic
-def return_for_correction(report: MonthlyReport, *, by: User, version: int, reason: str) -> MonthlyReport:
+def _send_back(
+    report: MonthlyReport, *, by: User, version: int, reason: str, allowed: set[str], reason_fields: tuple[str, ...]
+) -> MonthlyReport:
+    """Returns a report to its puskesmas for corrections, the reviewer's reason in `reason_fields`."""
     if not reason.strip():
-        raise ValueError("a return needs a reason")
+        raise ValueError("sending a report back needs a reason")
     return _advance(
         report,
         version=version,
-        allowed={Status.SUBMITTED},
+        allowed=allowed,
         status=Status.RETURNED,
         reviewed_at=timezone.now(),
         reviewed_by=by,
-        return_reason=reason.strip(),
+        **dict.fromkeys(reason_fields, reason.strip()),
+    )
+
+
+@transaction.atomic
+def return_for_correction(report: MonthlyReport, *, by: User, version: int, reason: str) -> MonthlyReport:
+    return _send_back(
+        report, by=by, version=version, reason=reason, allowed={Status.SUBMITTED}, reason_fields=("return_reason",)
     )
 
 
 @transaction.atomic
 def reopen(report: MonthlyReport, *, by: User, version: int, reason: str) -> MonthlyReport:
     """Opens an approved report again for corrections; the reason stays on record (history table)."""
-    if not reason.strip():
-        raise ValueError("reopening needs a reason")
-    return _advance(
+    return _send_back(
         report,
+        by=by,
         version=version,
+        reason=reason,
         allowed={Status.APPROVED},
-        status=Status.RETURNED,
-        reviewed_at=timezone.now(),
-        reviewed_by=by,
-        reopen_reason=reason.strip(),
-        return_reason=reason.strip(),
+        reason_fields=("return_reason", "reopen_reason"),
     )
