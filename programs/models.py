@@ -166,8 +166,3 @@ class Indicator(models.Model):
         if denominator is None or denominator < self.min_denominator or denominator == 0:
             return None
         return numerator / denominator * self.factor
-
-    def meets_target(self, value: float | None) -> bool | None:
-        if value is None or self.target is None:
-            return None
-        return value >= float(self.target) if self.higher_is_better else value <= float(self.target)

@@ -38,11 +38,3 @@ def get_puskesmas_report(
         raise Http404
     report = MonthlyReport.objects.filter(puskesmas=puskesmas, period=period).first()
     return puskesmas, period, report
-
-
-def get_report_for_user(user: User, pk: int) -> MonthlyReport:
-    """A report by id if the user may see its puskesmas, else 404."""
-    return get_object_or_404(
-        MonthlyReport.objects.select_related("puskesmas__kecamatan").filter(puskesmas__in=puskesmas_for_user(user)),
-        pk=pk,
-    )

@@ -24,11 +24,6 @@ def next_month(period: datetime.date) -> datetime.date:
     return (period.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
-class MonthlyReportQuerySet(models.QuerySet):
-    def for_puskesmas(self, puskesmas) -> MonthlyReportQuerySet:
-        return self.filter(puskesmas__in=puskesmas)
-
-
 @pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 class MonthlyReport(models.Model):
     class Status(models.TextChoices):
@@ -54,8 +49,6 @@ class MonthlyReport(models.Model):
     return_reason = models.TextField(_("reason for return"), blank=True)
     reopen_reason = models.TextField(_("reason for reopening"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = MonthlyReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period", "puskesmas__name"]

@@ -201,9 +201,9 @@ def report_findings(*, period: datetime.date, kelurahan: list[Kelurahan], cells)
 
 def _cell_history(*, period: datetime.date, kelurahan: list[Kelurahan]):
     """The same cells' values in the 12 months before `period`, and in the same month a year before."""
-    start, year_ago = months_before(period, 12), months_before(period, 12)
+    year_ago = months_before(period, 12)  # the first month of the history is also the same month last year
     rows = DataValue.objects.filter(
-        kelurahan__in=kelurahan, report__period__gte=start, report__period__lt=period, value__isnull=False
+        kelurahan__in=kelurahan, report__period__gte=year_ago, report__period__lt=period, value__isnull=False
     ).values_list("kelurahan__code", "data_element__code", "report__period", "value")
     history: dict[tuple[str, str], list[float]] = defaultdict(list)
     last_year: dict[tuple[str, str], float] = {}

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.access import can_enter_reports, can_review_reports
 from reports import actions, queries
 from reports.access import get_puskesmas_report
-from reports.forms import CellNoteForm, ReasonForm, VersionForm, read_grid
+from reports.forms import CellNoteForm, VersionForm, read_grid
 
 CONFLICT = gettext_lazy(
     "Someone else saved this report after you opened it. Nothing of yours was saved: your entries are "
@@ -49,7 +49,6 @@ def entry(request: HttpRequest, code: str, period: str) -> HttpResponse:
         "report": report,
         "can_edit": can_enter_reports(request.user, puskesmas) and (report is None or report.is_editable),
         "can_review": can_review_reports(request.user),
-        "reason_form": ReasonForm(initial={"version": report.version if report else 1}),
     }
     return render(request, "reports/entry.html", context)
 
