@@ -4,12 +4,13 @@ Personas: admin (Admin Dinkes, superuser), staf (Staf Dinkes, admin access), pim
 fasilitator, two Kepala Puskesmas of different puskesmas (Miroto, Poncol), a user with no role.
 """
 
-from importlib import import_module
-
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.operations import RunPython
 
 from accounts.roles import Role
 from regions.models import Kelurahan, Puskesmas
@@ -29,11 +30,27 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_semarang", verbosity=0)
 
 
+PROJECT_APPS = {"accounts", "regions", "programs", "reports", "riskmap", "blokosuto"}
+
+
+def replay_data_migrations() -> None:
+    """Runs every data migration again (roles, catalogue, rules, risk model, classes), in migration
+    order: a transactional test's flush empties the tables they filled."""
+    executor = MigrationExecutor(connection)
+    for migration, _backwards in executor.migration_plan(executor.loader.graph.leaf_nodes(), clean_start=True):
+        if migration.app_label not in PROJECT_APPS:
+            continue
+        for operation in migration.operations:
+            if isinstance(operation, RunPython):
+                operation.code(apps, None)
+
+
 @pytest.fixture
 def semarang(db):
-    """The reference data and the roles, made again when a transactional (browser) test flushed them."""
+    """The reference data, the roles and the catalogue, made again when a transactional (browser)
+    test flushed them."""
     if not Group.objects.exists():
-        import_module("accounts.migrations.0002_roles").create_roles(apps, schema_editor=None)
+        replay_data_migrations()
     if not Kelurahan.objects.exists():
         call_command("load_semarang", verbosity=0)
 

@@ -55,7 +55,9 @@ def screenshot(page):
 
     def take(name: str, of=None) -> None:
         """A full-page screenshot of `of` (default: the test's page) into test-results/screenshots/."""
-        (of or page).screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        target = of or page
+        options = {"full_page": True} if hasattr(target, "goto") else {}  # a page, not one element of it
+        target.screenshot(path=str(SCREENSHOTS / f"{name}.png"), **options)
 
     return take
 
