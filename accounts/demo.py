@@ -23,7 +23,8 @@ class DemoLogin:
     puskesmas: str = ""
 
 
-def _upsert(username: str, role: Role, password: str, **fields) -> User:
+def upsert_demo_user(username: str, role: Role, password: str, **fields) -> User:
+    """Creates or resets one demo user with `role` (other apps' demo data adds theirs too)."""
     user, _ = User.objects.update_or_create(
         username=username, defaults={"email": f"{username}@{DEMO_EMAIL_DOMAIN}", "is_active": True, **fields}
     )
@@ -43,11 +44,11 @@ def seed_users(rng: random.Random, password: str) -> int:
         ("fasilitator", Role.FASILITATOR, {}),
     ]
     for username, role, flags in staff:
-        _upsert(username, role, password, first_name=username.capitalize(), last_name="(demo)", **flags)
+        upsert_demo_user(username, role, password, first_name=username.capitalize(), last_name="(demo)", **flags)
         count += 1
     for puskesmas in Puskesmas.objects.active().order_by("code"):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-        _upsert(
+        upsert_demo_user(
             puskesmas.code,
             Role.KEPALA_PUSKESMAS,
             password,

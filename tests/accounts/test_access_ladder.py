@@ -13,6 +13,9 @@ pytestmark = pytest.mark.django_db
 
 # A sample value for each URL parameter, by its name (a kelurahan code where `code` means one).
 SAMPLES = {"code": "puskesmas-miroto", "period": "2025-09", "kelurahan": "33.74.01.1001", "element": "LAHIR_HIDUP"}
+# BLOKOSUTO: a class code and object ids (anonymous users are sent to login before any lookup).
+SAMPLES |= {"class_code": "cemerlang", "session": "1", "material": "1", "practice": "1", "evidence": "1"}
+SAMPLES |= {"replication": "1", "award": "1"}
 KELURAHAN_CODE_URLS = {"regions:kelurahan"}
 PUBLIC = {"login", "healthz", "set_language"}
 
