@@ -58,6 +58,11 @@ def can_enter_reports(user: User, puskesmas: Puskesmas) -> bool:
     return _head_of(user) == puskesmas.pk and user.has_perm("reports.change_datavalue")
 
 
+def sees_risk_map(user: User) -> bool:
+    """The risk map shows aggregates of the whole city: every role reads it (small counts hidden)."""
+    return user.is_active and bool(user.roles)
+
+
 def sees_small_counts(user: User, puskesmas: Puskesmas | None = None) -> bool:
     """Whether small counts (1 to 4) of sensitive indicators (deaths, TB) of `puskesmas` (None: the
     city) are shown exactly rather than as "<5". Dinkes roles see them everywhere, a Kepala

@@ -22,7 +22,7 @@ def main() -> None:
 
     from accounts.demo import seed_users
     from accounts.models import User
-    from bench import reports_dashboards, reports_entry, reports_import
+    from bench import blokosuto, reports_dashboards, reports_entry, reports_import, riskmap
     from bench.harness import measure, report
     from regions.demo import seed_populations
     from regions.loading import load_semarang
@@ -51,6 +51,8 @@ def main() -> None:
             reports_entry.run(Client(), baseline)
             reports_import.run()  # before the dashboards, which seed 24 months of demo reports
             reports_dashboards.run(client)
+            blokosuto.run(client, baseline)
+            riskmap.run(client)  # last: its scale run adds 83,000 synthetic kelurahan
 
         reload = measure("load_semarang, second run (nothing changes)", load_semarang, runs=5, warmup=1)
         print(f"\nload_semarang: first run {first_load * 1000:.0f} ms; idempotent rerun p50 {reload.p50:.0f} ms")

@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +11,7 @@ from accounts.access import can_use_admin
 @dataclass(frozen=True)
 class NavItem:
     label: str | Promise
-    url: str | None  # None: the section is not built yet, shown disabled
+    url: str
     active: bool
 
 
@@ -19,7 +19,7 @@ class NavItem:
 SECTIONS = [
     (_("Home"), "home", None),
     (_("Monthly reports"), "reports:index", "/laporan/"),
-    (_("Risk map"), "riskmap:index", "/peta-risiko/"),
+    (_("Risk map"), "riskmap:index", "/riskmap/"),
     (_("Programs"), "programs:index", "/program/"),
     ("BLOKOSUTO", "blokosuto:index", "/blokosuto/"),
     (_("Regions"), "regions:index", "/wilayah/"),
@@ -27,15 +27,11 @@ SECTIONS = [
 
 
 def navigation(request: HttpRequest) -> dict:
-    """The navbar: every section, linked once its app serves pages; Admin for those allowed."""
+    """The navbar: every section, the current one marked; Admin for those allowed."""
     if not request.user.is_authenticated:
         return {}
-    items = []
-    for label, url_name, prefix in SECTIONS:
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            url = None
-        active = request.path == "/" if prefix is None else request.path.startswith(prefix)
-        items.append(NavItem(label, url, active))
+    items = [
+        NavItem(label, reverse(url_name), request.path == "/" if prefix is None else request.path.startswith(prefix))
+        for label, url_name, prefix in SECTIONS
+    ]
     return {"nav_items": items, "show_admin_link": can_use_admin(request.user)}

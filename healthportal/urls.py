@@ -18,6 +18,7 @@ urlpatterns = [
     path("laporan/", include("reports.urls")),
     # Program pages show report figures, so they live with the reports (imports flow one way).
     path("program/", include("reports.program_urls")),
+    path("riskmap/", include("riskmap.urls")),
     path("blokosuto/", include("blokosuto.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -11,6 +11,19 @@ from django.utils.translation import gettext_lazy as _
 APPROVED = "approved"
 
 
+def parse_month(text: str) -> datetime.date | None:
+    """ "2026-03" -> 1 March 2026; "" -> None; a month that is not one, or has not begun, is an error."""
+    if not text:
+        return None
+    try:
+        period = datetime.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise forms.ValidationError(_("Enter a month as YEAR-MONTH, for example 2026-03.")) from None
+    if period.year < 2000 or period > timezone.localdate():
+        raise forms.ValidationError(_("Choose a month that has already begun."))
+    return period
+
+
 class IndicatorFilterForm(forms.Form):
     """`?period=2026-03&data=approved`: the month shown, and whether submitted reports count too."""
 
@@ -22,16 +35,7 @@ class IndicatorFilterForm(forms.Form):
     )
 
     def clean_period(self) -> datetime.date | None:
-        text = self.cleaned_data["period"]
-        if not text:
-            return None
-        try:
-            period = datetime.datetime.strptime(text, "%Y-%m").date()
-        except ValueError:
-            raise forms.ValidationError(_("Enter a month as YEAR-MONTH, for example 2026-03.")) from None
-        if period.year < 2000 or period > timezone.localdate():
-            raise forms.ValidationError(_("Choose a month that has already begun."))
-        return period
+        return parse_month(self.cleaned_data["period"])
 
     def chosen_period(self) -> datetime.date | None:
         """The month asked for; None when none was, or it was not a valid month (the error is shown)."""

@@ -11,6 +11,7 @@ less than the model's minimum coverage gets "data kurang" instead of a score.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -73,18 +74,7 @@ def percentile_ranks(values: Mapping[str, float]) -> dict[str, float]:
     n = len(ordered)
     if n < 2:
         return dict.fromkeys(values, 0.0)
-    return {key: _count_below(ordered, value) / (n - 1) for key, value in values.items()}
-
-
-def _count_below(ordered: Sequence[float], value: float) -> int:
-    low, high = 0, len(ordered)
-    while low < high:
-        middle = (low + high) // 2
-        if ordered[middle] < value:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    return {key: bisect.bisect_left(ordered, value) / (n - 1) for key, value in values.items()}
 
 
 def min_max(values: Mapping[str, float]) -> dict[str, float]:
@@ -129,7 +119,7 @@ def score_kelurahan(
             if rank >= FLAG_PERCENTILE and len(present) > 1:
                 flagged.add((k, component.indicator))
     scores = [_one(k, components, rates, normalised, flagged, total_weight, method) for k in kelurahan]
-    return _ranked(_classified(scores, method))
+    return _classified(scores, method)
 
 
 def _one(k, components, rates, normalised, flagged, total_weight, method) -> Score:
@@ -177,22 +167,30 @@ def category(value: float, cuts: Sequence[float], *, at_cut_moves_up: bool) -> i
     return 1 + sum(value > cut or (at_cut_moves_up and value == cut) for cut in cuts)
 
 
-def _classified(scores: list[Score], method: Method) -> list[Score]:
-    scored = sorted(s.score for s in scores if s.score is not None)
+def class_limits(values: Sequence[float], method: Method) -> tuple[list[float], bool]:
+    """The four limits between the five classes, and whether a value equal to a limit moves up.
+    Quantile limits are the quintiles of the scored kelurahan, a value equal to one staying below."""
+    scored = sorted(values)
     if method.classification == QUANTILE and scored:
-        # Quintiles of the scored kelurahan; a value equal to a cut stays in the lower class.
-        cuts = [scored[max(0, math.ceil(q * len(scored)) - 1)] for q in (0.2, 0.4, 0.6, 0.8)]
-        moves_up = False
-    else:
-        cuts, moves_up = list(FIXED_CUTS), True
-    return [
-        s if s.score is None else replace(s, category=category(s.score, cuts, at_cut_moves_up=moves_up)) for s in scores
-    ]
+        return [scored[max(0, math.ceil(q * len(scored)) - 1)] for q in (0.2, 0.4, 0.6, 0.8)], False
+    return list(FIXED_CUTS), True
 
 
-def _ranked(scores: list[Score]) -> list[Score]:
-    """Rank 1 is the riskiest; tied scores share the best rank of the tie."""
+def classes(values: Mapping[str, float | None], method: Method) -> dict[str, int]:
+    """The class (1..5, or NO_DATA for None) of each value."""
+    cuts, moves_up = class_limits([v for v in values.values() if v is not None], method)
+    return {k: NO_DATA if v is None else category(v, cuts, at_cut_moves_up=moves_up) for k, v in values.items()}
+
+
+def ranks(values: Mapping[str, float | None]) -> dict[str, int | None]:
+    """Rank 1 is the riskiest; tied values share the best rank of the tie; None has no rank."""
     first_rank: dict[float, int] = {}
-    for position, value in enumerate(sorted((s.score for s in scores if s.score is not None), reverse=True)):
+    for position, value in enumerate(sorted((v for v in values.values() if v is not None), reverse=True)):
         first_rank.setdefault(value, position + 1)
-    return [s if s.score is None else replace(s, rank=first_rank[s.score]) for s in scores]
+    return {k: None if v is None else first_rank[v] for k, v in values.items()}
+
+
+def _classified(scores: list[Score], method: Method) -> list[Score]:
+    by_kelurahan = {s.kelurahan: s.score for s in scores}
+    category_of, rank_of = classes(by_kelurahan, method), ranks(by_kelurahan)
+    return [replace(s, category=category_of[s.kelurahan], rank=rank_of[s.kelurahan]) for s in scores]

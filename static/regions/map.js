@@ -10,15 +10,8 @@
     "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#6a3d9a", "#b15928", "#8dd3c7", "#bc80bd",
   ];
   const focusCode = element.dataset.focusCode || null;
-  const map = L.map(element, { zoomSnap: 0.25, scrollWheelZoom: false });
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Batas wilayah: Kemendagri, cahyadsn/wilayah_boundaries (MIT)");
-
-  function escapeHtml(text) {
-    const span = document.createElement("span");
-    span.textContent = text == null ? "" : String(text);
-    return span.innerHTML;
-  }
+  const map = window.healthportalMaps.create(element);
+  const escapeHtml = window.healthportalMaps.escapeHtml;
 
   function colourOf(kecamatanCode, order) {
     return PALETTE[order.indexOf(kecamatanCode) % PALETTE.length];

@@ -6,14 +6,20 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.demo import demo_data_present, demo_logins, seed_users
+from blokosuto.demo import demo_blokosuto_present, seed_blokosuto
 from regions.demo import seed_populations
 from reports.demo import MONTHS, demo_reports, seed_reports
+from riskmap.forms import latest_model
+from riskmap.queries import current_runs, reported_months
+
+RISK_MONTHS = 12
 
 
 class Command(BaseCommand):
     help = (
         "Fills the database with deterministic demo data, marked as demo: users for every role, "
-        f"target populations and {MONTHS} months of monthly reports. Every demo user's password is DEMO_PASSWORD."
+        f"target populations, {MONTHS} months of monthly reports, BLOKOSUTO classes with sessions, practices, "
+        "reviews and replications, and the risk map of the last months. Every demo user's password is DEMO_PASSWORD."
     )
 
     def add_arguments(self, parser) -> None:
@@ -39,7 +45,22 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"seed_demo: {reports} demo monthly reports with {values} values ({MONTHS} months, {seconds:.1f} s)."
             )
+        if if_empty and demo_blokosuto_present():
+            self.stdout.write("seed_demo: demo BLOKOSUTO practices already present, left as they are.")
+        else:
+            with transaction.atomic():
+                self.stdout.write(f"seed_demo: {seed_blokosuto(random.Random(seed))}")
+        self.compute_risk()
         self.print_logins()
+
+    def compute_risk(self) -> None:
+        """The risk map of the last 12 reported months, so that the map and its trends open at once."""
+        model, months = latest_model(), sorted(reported_months(limit=RISK_MONTHS))
+        if model and months:
+            started = time.perf_counter()
+            runs = current_runs(model=model, periods=months)
+            seconds = time.perf_counter() - started
+            self.stdout.write(f"seed_demo: risk map of {len(runs)} months ({seconds:.1f} s).")
 
     def print_logins(self) -> None:
         logins = demo_logins()
