@@ -1,8 +1,11 @@
 """The BLOKOSUTO journey: a head submits a practice with evidence, two facilitators of the class
-review it, Dinkes records the decision and publishes it, another head replicates it.
+review it, Dinkes records the decision and publishes it, another head replicates it, and it is
+recommended on the risk map's panel of a kelurahan where stunting is red.
 
 Buttons are found by their form's action, not their label, so the test holds in either language.
 """
+
+import random
 
 import pytest
 from playwright.sync_api import expect
@@ -10,7 +13,11 @@ from playwright.sync_api import expect
 from accounts.roles import Role
 from blokosuto.models import Evidence, GoodPractice, Replication, ThematicClass
 from programs.models import Indicator
+from regions.demo import seed_populations
+from reports.queries import working_area
 from tests.factory import PASSWORD, make_user
+from tests.reports.builders import PERIOD
+from tests.riskmap.conftest import RISKY, SAFE, approved_report
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -23,6 +30,16 @@ def reviewers(personas):
     second = make_user("fasilitator-dua", Role.FASILITATOR, first_name="Dewi", last_name="Lestari")
     cemerlang.facilitators.add(personas["fasilitator"], second)
     return [personas["fasilitator"], second]
+
+
+@pytest.fixture
+def red_stunting(personas, miroto, poncol):
+    """September 2025 approved for Miroto and Poncol; one Miroto kelurahan the city's worst in stunting."""
+    seed_populations(random.Random(1))
+    worst = working_area(puskesmas=miroto, period=PERIOD)[0]
+    approved_report(miroto, personas["head_a"], personas["staf"], overrides=RISKY, red_stunting_in=worst)
+    approved_report(poncol, personas["head_b"], personas["staf"], overrides=SAFE)
+    return worst
 
 
 def logged_in(browser, live_server, username: str, viewport=LAPTOP):
@@ -38,7 +55,9 @@ def logged_in(browser, live_server, username: str, viewport=LAPTOP):
     return page, errors
 
 
-def test_submit_review_publish_replicate(browser, live_server, personas, reviewers, settings, tmp_path, screenshot):
+def test_submit_review_publish_replicate(
+    browser, live_server, personas, reviewers, red_stunting, settings, tmp_path, screenshot
+):
     settings.MEDIA_ROOT = tmp_path
     stunting = Indicator.objects.get(code="STUNTING")
 
@@ -118,4 +137,9 @@ def test_submit_review_publish_replicate(browser, live_server, personas, reviewe
     screenshot("blokosuto-index-laptop", of=wide)
     other.goto(f"{live_server.url}/blokosuto/kelas/cemerlang/")
     screenshot("blokosuto-class-phone", of=other)
+
+    wide.goto(f"{live_server.url}/riskmap/kelurahan/{red_stunting.code}/?period={PERIOD:%Y-%m}")
+    expect(wide.locator("#panel-drivers")).to_contain_text("Prevalensi balita stunting")
+    expect(wide.locator("#panel-practices")).to_contain_text("Kelas ibu balita bersama kader")
+    screenshot("riskmap-panel-with-practice-laptop", of=wide)
     assert head_errors == staf_errors == other_errors == wide_errors == []
