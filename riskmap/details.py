@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
-
 from blokosuto.queries import Recommendation, recommended_practices
 from programs.models import Indicator
 from regions.models import Kelurahan, Puskesmas, ServiceArea
@@ -102,12 +100,7 @@ def _themes(themes: dict[str, dict]) -> list[tuple[str, dict]]:
 
 
 def _puskesmas(kelurahan: Kelurahan, period: datetime.date) -> Puskesmas | None:
-    area = (
-        ServiceArea.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=period), valid_from__lte=period)
-        .filter(kelurahan=kelurahan)
-        .select_related("puskesmas")
-        .first()
-    )
+    area = ServiceArea.objects.on(period).filter(kelurahan=kelurahan).select_related("puskesmas").first()
     return area.puskesmas if area else None
 
 

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from healthportal.spreadsheets import SafeCSV, SafeXLSX
-from riskmap.models import RiskRun, Theme
+from riskmap.models import RiskRun
 from riskmap.queries import TableRow
 
 FORMATS = {"csv": SafeCSV, "xlsx": SafeXLSX}
@@ -49,6 +49,6 @@ def table_dataset(rows: list[TableRow]) -> tablib.Dataset:
 def table_response(*, run: RiskRun, theme: str, rows: list[TableRow], format: str) -> HttpResponse:
     spreadsheet = FORMATS[format]()
     response = HttpResponse(spreadsheet.export_data(table_dataset(rows)), content_type=spreadsheet.get_content_type())
-    suffix = f"-{Theme(theme).value}" if theme else ""
+    suffix = f"-{theme}" if theme else ""
     response["Content-Disposition"] = f'attachment; filename="peta-risiko-{run.period:%Y-%m}{suffix}.{format}"'
     return response

@@ -8,7 +8,6 @@ kept per model and month; a RiskRun records when they were computed and from whi
 from __future__ import annotations
 
 import pgtrigger
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -114,10 +113,6 @@ class RiskModel(models.Model):
     @property
     def method(self) -> scoring.Method:
         return scoring.Method(self.normalisation, self.aggregation, self.classification, float(self.min_coverage))
-
-    def clean(self) -> None:
-        if self.pk and RiskModel.objects.filter(pk=self.pk, published_at__isnull=False).exists():
-            raise ValidationError(_("A published model cannot be changed: copy it into a new version."))
 
 
 class RiskComponent(models.Model):

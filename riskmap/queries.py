@@ -10,7 +10,7 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery, TextField
+from django.db.models import Count, F, FloatField, OuterRef, Subquery, TextField
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
@@ -69,9 +69,7 @@ def current_run(*, model: RiskModel, period: datetime.date) -> RiskRun:
 
 
 def _puskesmas_name(period: datetime.date) -> Subquery:
-    in_force = ServiceArea.objects.filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=period), kelurahan=OuterRef("kelurahan"), valid_from__lte=period
-    )
+    in_force = ServiceArea.objects.on(period).filter(kelurahan=OuterRef("kelurahan"))
     return Subquery(in_force.values("puskesmas__name")[:1])
 
 

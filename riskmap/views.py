@@ -4,6 +4,8 @@ Everyone with a role reads the map (city aggregates); counts of 1 to 4 of deaths
 ODGJ are hidden as "<5" from those who may not see them (accounts.access.sees_small_counts).
 """
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,11 +17,20 @@ from accounts.access import sees_risk_map, sees_small_counts
 from regions.models import Kelurahan, Puskesmas
 from riskmap import details, exports, queries
 from riskmap.forms import CompareForm, MapForm
+from riskmap.models import RiskModel
 
 
 def _checked(request: HttpRequest) -> None:
     if not sees_risk_map(request.user):
         raise PermissionDenied
+
+
+def _chosen(form: MapForm) -> tuple[RiskModel, datetime.date, str]:
+    """The model, month and theme of the query string; 404 when there is no model or no month yet."""
+    model, period, theme = form.choice(queries.default_month)
+    if model is None or period is None:
+        raise Http404
+    return model, period, theme
 
 
 @require_GET
@@ -52,9 +63,7 @@ def scores(request: HttpRequest) -> HttpResponse:
     form = MapForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"errors": {k: [str(e) for e in v] for k, v in form.errors.items()}}, status=400)
-    model, period, theme = form.choice(queries.default_month)
-    if model is None or period is None:
-        raise Http404
+    model, period, theme = _chosen(form)
     run = queries.current_run(model=model, period=period)
     body = queries.scores_geojson(run=run, theme=theme or None, public=not sees_small_counts(request.user))
     response = HttpResponse(body, content_type="application/geo+json")
@@ -67,9 +76,7 @@ def kelurahan(request: HttpRequest, code: str) -> HttpResponse:
     """The panel of one kelurahan: a page of its own, or (`?partial=1`) the part the map shows."""
     _checked(request)
     place = get_object_or_404(Kelurahan.objects.select_related("kecamatan").defer("boundary"), code=code)
-    model, period, _theme = MapForm(request.GET).choice(queries.default_month)
-    if model is None or period is None:
-        raise Http404
+    model, period, _theme = _chosen(MapForm(request.GET))
     panel = details.kelurahan_panel(
         model=model, period=period, kelurahan=place, public=not sees_small_counts(request.user)
     )
@@ -81,9 +88,7 @@ def kelurahan(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest, format: str) -> HttpResponse:
     _checked(request)
-    model, period, theme = MapForm(request.GET).choice(queries.default_month)
-    if model is None or period is None:
-        raise Http404
+    model, period, theme = _chosen(MapForm(request.GET))
     run = queries.current_run(model=model, period=period)
     return exports.table_response(run=run, theme=theme, rows=queries.table(run=run, theme=theme), format=format)
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from regions.models import Kelurahan
 from reports import actions as report_actions
@@ -114,8 +115,6 @@ def test_the_command_computes_a_month_or_all_of_them(model, approved_month, caps
 
 @pytest.mark.parametrize("argument", [["--period", "2025-13"], ["--period", "2999-01"], []])
 def test_the_command_explains_a_bad_month(model, argument):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError):
         call_command("compute_risk", *argument)
 
