@@ -5,13 +5,7 @@
   const source = document.getElementById("chart-data");
   if (!source || typeof Chart === "undefined") return;
   const data = JSON.parse(source.textContent);
-  const language = document.documentElement.lang || "id";
-  const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-
-  function format(value, unit) {
-    if (value === null || value === undefined) return "–";
-    return unit === "%" || unit === "‰" ? decimal.format(value) + unit : decimal.format(value) + " " + unit;
-  }
+  const format = window.healthportalNumbers.indicator;
 
   document.querySelectorAll("canvas[data-indicator]").forEach((canvas) => {
     const series = data.series[canvas.dataset.indicator];

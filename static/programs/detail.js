@@ -5,14 +5,8 @@
   const source = document.getElementById("chart-data");
   if (!source || typeof Chart === "undefined") return;
   const data = JSON.parse(source.textContent);
-  const language = document.documentElement.lang || "id";
-  const decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const whole = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
-
-  function format(value, unit) {
-    if (value === null || value === undefined) return "–";
-    return unit === "%" || unit === "‰" ? decimal.format(value) + unit : whole.format(value) + " " + unit;
-  }
+  const format = window.healthportalNumbers.indicator;
+  const whole = window.healthportalNumbers.whole;
 
   document.querySelectorAll("canvas[data-indicator]").forEach((canvas) => {
     const series = data.series[canvas.dataset.indicator];
@@ -60,7 +54,7 @@
                 if (series.values[i] === null) return data.text.notComputable;
                 let text = format(series.values[i], series.unit);
                 if (series.denominators[i] !== null) {
-                  text += " (" + whole.format(series.numerators[i]) + " / " + whole.format(series.denominators[i]) + ")";
+                  text += " (" + whole(series.numerators[i]) + " / " + whole(series.denominators[i]) + ")";
                 }
                 return text;
               },
